@@ -1,0 +1,172 @@
+import { parseDuration } from '@herald/core';
+import { z } from 'zod';
+
+/**
+ * The configuration schema: DESIGN.md's contract keys plus Herald's additions.
+ * Keys are camelCase; durations are strings (`30s`, `10m`, `1h`) kept as given and
+ * converted with `parseDuration` where used.
+ */
+
+const duration = z
+  .string()
+  .refine((s) => parseDuration(s) !== undefined, 'expected a duration such as 30s, 10m or 1h');
+
+const httpUrl = z.string().refine((s) => /^https?:\/\/[^\s/]+/i.test(s), 'expected an http(s) URL');
+
+export const visibilitySchema = z.enum(['public', 'unlisted', 'private', 'direct']);
+
+const matchRules = z
+  .object({
+    keywords: z.array(z.string()).default([]),
+    regex: z.array(z.string()).default([]),
+    categories: z.array(z.string()).default([]),
+  })
+  .strict();
+
+/** Options a route can carry; set on a feed/repo they apply to all its routes. */
+export const routeOptionsShape = {
+  /** Post template; see docs/configuration.md for the fields. */
+  template: z.string().optional(),
+  /** What to do when the text is over the instance's limit. @defaultValue 'truncate' */
+  overflow: z.enum(['truncate', 'thread']).optional(),
+  visibility: visibilitySchema.optional(),
+  language: z.string().optional(),
+  /** Content warning: fixed text, or per-category rules. */
+  spoiler: z
+    .union([
+      z.string(),
+      z
+        .object({
+          text: z.string().optional(),
+          categories: z.record(z.string(), z.string()).default({}),
+        })
+        .strict(),
+    ])
+    .optional(),
+  sensitive: z.boolean().optional(),
+  hashtags: z
+    .union([
+      z.boolean(),
+      z
+        .object({
+          /** Turn the item's categories into hashtags. @defaultValue true */
+          fromCategories: z.boolean().default(true),
+          /** At most this many hashtags. @defaultValue 5 */
+          max: z.number().int().min(0).default(5),
+          /** Hashtags added to every post of the route. */
+          always: z.array(z.string()).default([]),
+        })
+        .strict(),
+    ])
+    .optional(),
+  filters: z
+    .object({ include: matchRules.optional(), exclude: matchRules.optional() })
+    .strict()
+    .optional(),
+  links: z
+    .object({
+      /** @defaultValue 'none' */
+      shorten: z.enum(['none', 'builtin', 'http']).default('none'),
+      /** Extra query parameters to strip, on top of the builtin tracking list. */
+      stripParams: z.array(z.string()).default([]),
+    })
+    .strict()
+    .optional(),
+  /** `neutralize` (default) keeps `@user@domain` from notifying anyone; `keep` leaves it. */
+  mentions: z.enum(['neutralize', 'keep']).optional(),
+  /** Attach media from the item. `false` to never attach. */
+  media: z
+    .union([z.boolean(), z.object({ max: z.number().int().min(0).max(4) }).strict()])
+    .optional(),
+};
+
+const routeOptions = z.object(routeOptionsShape);
+
+const routeTarget = z.union([
+  z.string().min(1),
+  z.object({ account: z.string().min(1), ...routeOptionsShape }).strict(),
+]);
+
+export const accountSchema = z
+  .object({
+    instance: httpUrl.optional(),
+    token: z.string().min(1).optional(),
+    /** Posts nothing: logs what it would post. Needs no token. */
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+
+export const feedSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    url: httpUrl,
+    every: duration.default('10m'),
+    /** Newest items posted on the first poll. @defaultValue 0 */
+    backfill: z.number().int().min(0).default(0),
+    to: z.array(routeTarget).min(1),
+    ...routeOptionsShape,
+  })
+  .strict();
+
+export const githubRepoSchema = z
+  .object({
+    repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name'),
+    events: z.array(z.string()).default(['release']),
+    to: z.array(routeTarget).min(1),
+    ...routeOptionsShape,
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().default('0.0.0.0'),
+        port: z.number().int().min(0).max(65535).default(3000),
+        publicUrl: httpUrl.optional(),
+        /** Bearer token for `/admin`; without it the admin surface is closed. */
+        adminToken: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    redis: z
+      .object({
+        url: z.string().default('redis://127.0.0.1:6379'),
+        prefix: z
+          .string()
+          .regex(/^[A-Za-z0-9_.-]+$/)
+          .default('herald'),
+      })
+      .strict()
+      .prefault({}),
+    accounts: z.record(
+      z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ - only'),
+      accountSchema,
+    ),
+    feeds: z.array(feedSchema).default([]),
+    github: z
+      .object({
+        secret: z.string().min(1).optional(),
+        secrets: z.array(z.string().min(1)).optional(),
+        repos: z.array(githubRepoSchema).default([]),
+      })
+      .strict()
+      .optional(),
+    /** Queue tuning; tests shorten these so crash-recovery runs in seconds. */
+    workers: z
+      .object({
+        lockDuration: duration.default('30s'),
+        stalledInterval: duration.default('30s'),
+        attempts: z.number().int().min(1).default(8),
+        backoff: duration.default('5s'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type HeraldConfig = z.infer<typeof configSchema>;
+export type AccountConfig = z.infer<typeof accountSchema>;
+export type FeedConfig = z.infer<typeof feedSchema>;
+export type GithubRepoConfig = z.infer<typeof githubRepoSchema>;
+export type RouteOptions = z.infer<typeof routeOptions>;

@@ -1,0 +1,29 @@
+export { parseDuration } from './duration.ts';
+export {
+  type ErrorKind,
+  errorKind,
+  HeraldError,
+  type HeraldErrorOptions,
+  permanent,
+  rateLimited,
+  transient,
+} from './errors.ts';
+export { sha256Hex } from './hash.ts';
+export type { MediaCandidate, SourceItem, SourceRef } from './items.ts';
+export { type JobKind, jobId } from './job-ids.ts';
+export { createKeys, hashTagged, type Keys } from './keys.ts';
+export { createJsonLogger, type Logger, silentLogger } from './logger.ts';
+export type { PostPart, PostPlan, Visibility } from './post-plan.ts';
+export {
+  type FormatJob,
+  type JobData,
+  type JobKindName,
+  jobSchemas,
+  type PollJob,
+  type PublishJob,
+  parseJob,
+  publishQueueName,
+  QUEUE_FORMAT,
+  QUEUE_POLL,
+} from './queues.ts';
+export { createRedis, type RedisRole, waitForReady } from './redis.ts';
