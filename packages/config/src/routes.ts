@@ -45,6 +45,6 @@ export function routesFor(config: HeraldConfig, source: SourceRef): Route[] {
   }
   const repos = config.github?.repos ?? [];
   const repo = repos.find((r) => r.repo.toLowerCase() === source.repo.toLowerCase());
-  if (!repo || !repo.events.includes(source.event)) return [];
+  if (!repo?.events.includes(source.event)) return [];
   return expand(`github:${repo.repo}`, repo, repo.to);
 }

@@ -11,14 +11,30 @@ const duration = z
   .string()
   .refine((s) => parseDuration(s) !== undefined, 'expected a duration such as 30s, 10m or 1h');
 
+/** A duration that must not be zero (a poll interval, a lock). */
+const positiveDuration = duration.refine(
+  (s) => (parseDuration(s) ?? 1) > 0,
+  'must be longer than 0',
+);
+
 const httpUrl = z.string().refine((s) => /^https?:\/\/[^\s/]+/i.test(s), 'expected an http(s) URL');
 
 export const visibilitySchema = z.enum(['public', 'unlisted', 'private', 'direct']);
 
+// The message leaves out the pattern: it may have come from the environment.
+const regexSource = z.string().superRefine((source, ctx) => {
+  try {
+    new RegExp(source, 'u');
+  } catch (error) {
+    const reason = (error as Error).message.split(': ').at(-1);
+    ctx.addIssue({ code: 'custom', message: `invalid regular expression (${reason})` });
+  }
+});
+
 const matchRules = z
   .object({
     keywords: z.array(z.string()).default([]),
-    regex: z.array(z.string()).default([]),
+    regex: z.array(regexSource).default([]),
     categories: z.array(z.string()).default([]),
   })
   .strict();
@@ -30,7 +46,11 @@ export const routeOptionsShape = {
   /** What to do when the text is over the instance's limit. @defaultValue 'truncate' */
   overflow: z.enum(['truncate', 'thread']).optional(),
   visibility: visibilitySchema.optional(),
-  language: z.string().optional(),
+  /** ISO 639 code as Mastodon takes it: `en`, `de`, `pt-BR`. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'expected a language code such as en, de or pt-BR')
+    .optional(),
   /** Content warning: fixed text, or per-category rules. */
   spoiler: z
     .union([
@@ -100,7 +120,7 @@ export const feedSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
     url: httpUrl,
-    every: duration.default('10m'),
+    every: positiveDuration.default('10m'),
     /** Newest items posted on the first poll. @defaultValue 0 */
     backfill: z.number().int().min(0).default(0),
     to: z.array(routeTarget).min(1),
@@ -111,7 +131,7 @@ export const feedSchema = z
 export const githubRepoSchema = z
   .object({
     repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name'),
-    events: z.array(z.string()).default(['release']),
+    events: z.array(z.string().min(1)).min(1).default(['release']),
     to: z.array(routeTarget).min(1),
     ...routeOptionsShape,
   })
@@ -131,10 +151,16 @@ export const configSchema = z
       .prefault({}),
     redis: z
       .object({
-        url: z.string().default('redis://127.0.0.1:6379'),
+        url: z
+          .string()
+          .refine(
+            (s) => /^rediss?:\/\/./i.test(s) || s.startsWith('/'),
+            'expected a redis:// or rediss:// URL (or a socket path)',
+          )
+          .default('redis://127.0.0.1:6379'),
         prefix: z
           .string()
-          .regex(/^[A-Za-z0-9_.-]+$/)
+          .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
           .default('herald'),
       })
       .strict()
@@ -155,8 +181,8 @@ export const configSchema = z
     /** Queue tuning; tests shorten these so crash-recovery runs in seconds. */
     workers: z
       .object({
-        lockDuration: duration.default('30s'),
-        stalledInterval: duration.default('30s'),
+        lockDuration: positiveDuration.default('30s'),
+        stalledInterval: positiveDuration.default('30s'),
         attempts: z.number().int().min(1).default(8),
         backoff: duration.default('5s'),
       })

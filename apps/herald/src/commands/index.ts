@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { validateCommand } from './validate.ts';
 
 /** Every `herald` command, in the order `herald --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [validateCommand];
