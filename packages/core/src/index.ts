@@ -27,3 +27,4 @@ export {
   QUEUE_POLL,
 } from './queues.ts';
 export { createRedis, type RedisRole, waitForReady } from './redis.ts';
+export { runClassified } from './queue-outcome.ts';
