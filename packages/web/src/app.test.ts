@@ -24,7 +24,8 @@ describe('web app', () => {
     const app = await buildWebApp({
       logger: silentLogger,
       ping: async () => {},
-      resolveShortLink: async (code) => (code === 'abcd123' ? 'https://example.org/post' : undefined),
+      resolveShortLink: async (code) =>
+        code === 'abcd123' ? 'https://example.org/post' : undefined,
     });
     const hit = await app.inject('/l/abcd123');
     expect(hit.statusCode).toBe(302);
@@ -39,7 +40,12 @@ describe('web app', () => {
       logger: silentLogger,
       ping: async () => {},
       gauges: async () => [
-        { name: 'herald_queue_jobs', help: 'jobs by queue and state', labels: { queue: 'format', state: 'waiting' }, value: 3 },
+        {
+          name: 'herald_queue_jobs',
+          help: 'jobs by queue and state',
+          labels: { queue: 'format', state: 'waiting' },
+          value: 3,
+        },
       ],
     });
     await app.inject('/healthz');

@@ -24,7 +24,10 @@ export interface WebOptions {
 const DEMO_FEED = new URL('../demo/feed.xml', import.meta.url);
 
 /** Builds the web role's app; `listen` is the caller's business so tests use `inject`. */
-export async function buildWebApp(deps: WebDeps, options: WebOptions = {}): Promise<FastifyInstance> {
+export async function buildWebApp(
+  deps: WebDeps,
+  options: WebOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, requestTimeout: 30_000, return503OnClosing: true });
   const metrics = deps.metrics ?? createMetrics();
 
@@ -53,7 +56,14 @@ export async function buildWebApp(deps: WebDeps, options: WebOptions = {}): Prom
     const resolve = deps.resolveShortLink;
     app.get<{ Params: { code: string } }>(
       '/l/:code',
-      { schema: { params: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Za-z0-9]{4,32}$' } } } } },
+      {
+        schema: {
+          params: {
+            type: 'object',
+            properties: { code: { type: 'string', pattern: '^[A-Za-z0-9]{4,43}$' } },
+          },
+        },
+      },
       async (request, reply) => {
         const url = await resolve(request.params.code);
         if (!url) return reply.code(404).send({ error: 'unknown link' });
