@@ -17,8 +17,8 @@ export interface GaugeSample {
 const labelText = (labels: Record<string, string>) => {
   const entries = Object.entries(labels);
   if (entries.length === 0) return '';
-  const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-  return `{${entries.map(([k, v]) => `${k}="${escape(v)}"`).join(',')}}`;
+  const escapeValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+  return `{${entries.map(([k, v]) => `${k}="${escapeValue(v)}"`).join(',')}}`;
 };
 
 export function createMetrics(): Metrics {
