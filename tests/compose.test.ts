@@ -140,7 +140,7 @@ describe('compose services started natively', () => {
       () => sandbox.statuses().find((s) => s.text.startsWith('Compose works')),
       20_000,
     );
-    expect(status.text).toBe('Compose works\n\nhttps://blog.example.org/compose');
+    expect(status?.text).toBe('Compose works\n\nhttps://blog.example.org/compose');
   });
 
   it('posts a signed release webhook received by the web service', async () => {
@@ -175,6 +175,6 @@ describe('compose services started natively', () => {
       () => sandbox.statuses().find((s) => s.text.includes('octo/app')),
       20_000,
     );
-    expect(status.text).toContain('https://github.com/octo/app/releases/tag/v1.0.0');
+    expect(status?.text).toContain('https://github.com/octo/app/releases/tag/v1.0.0');
   });
 });

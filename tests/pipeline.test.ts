@@ -99,11 +99,10 @@ describe('feed → status', () => {
     expect(sandbox.statuses()).toHaveLength(0);
 
     feed.set(rss([launch, first]));
-    const [status] = await eventually(() => {
-      const found = sandbox.statuses().filter((s) => s.text.startsWith('Launch day'));
-      return found.length > 0 ? found : undefined;
-    });
-    expect(status!.text).toBe(
+    const status = await eventually(() =>
+      sandbox.statuses().find((s) => s.text.startsWith('Launch day')),
+    );
+    expect(status?.text).toBe(
       'Launch day & more\n\nhttps://blog.example.org/launch?id=7\n\n#OpenSource',
     );
 
@@ -144,15 +143,14 @@ describe('GitHub webhook → status', () => {
     const redelivered = await deliver(body, sign(body), 'delivery-1');
     expect(redelivered.status).toBe(200);
 
-    const statuses = await eventually(() => {
-      const found = sandbox.statuses().filter((s) => s.text.includes('Codertocat/Hello-World'));
-      return found.length > 0 ? found : undefined;
-    });
+    const status = await eventually(() =>
+      sandbox.statuses().find((s) => s.text.includes('Codertocat/Hello-World')),
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(
       sandbox.statuses().filter((s) => s.text.includes('Codertocat/Hello-World')),
     ).toHaveLength(1);
-    expect(statuses[0]!.text).toBe(
+    expect(status?.text).toBe(
       'Codertocat/Hello-World 0.0.1 released\n\nhttps://github.com/Codertocat/Hello-World/releases/tag/0.0.1',
     );
   });

@@ -58,12 +58,8 @@ export function createCollaborators(
     async instanceLimits(name) {
       const account = config.accounts[name];
       if (!account) throw new Error(`unknown account "${name}"`);
-      const limits = await limitsCache.get({ instance: account.instance, dryRun: account.dryRun });
-      return {
-        maxCharacters: limits.maxCharacters,
-        urlChars: limits.charactersReservedPerUrl,
-        maxMedia: limits.maxMediaAttachments,
-      };
+      // The client's limits carry the formatter's field names, plus media limits it ignores.
+      return limitsCache.get({ instance: account.instance, dryRun: account.dryRun });
     },
     shortenerFor(route) {
       const mode = route.links?.shorten ?? 'none';

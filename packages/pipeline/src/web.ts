@@ -38,7 +38,8 @@ export async function startWeb(
     },
     resolveShortLink: (code) => resolveShortLink({ store: producer, keys }, code),
   });
-  if (config.github) {
+  // Without a secret nothing can be verified, so there is no receiver (the route 404s).
+  if (config.github?.secret || config.github?.secrets?.length) {
     await app.register(githubWebhookPlugin, {
       config,
       formatQueue: producerQueues.format,
