@@ -89,8 +89,28 @@ export const routeOptionsShape = {
       shorten: z.enum(['none', 'builtin', 'http']).default('none'),
       /** Extra query parameters to strip, on top of the builtin tracking list. */
       stripParams: z.array(z.string()).default([]),
+      /** The external shortener (Shlink, YOURLS, …) used when `shorten: http`. */
+      http: z
+        .object({
+          /** Endpoint; `{url}` in it is replaced by the percent-encoded long URL. */
+          url: httpUrl,
+          /** @defaultValue 'POST' */
+          method: z.enum(['GET', 'POST']).optional(),
+          /** POST body; `{url}` is replaced by the long URL. @defaultValue '{"longUrl":"{url}"}' */
+          bodyTemplate: z.string().optional(),
+          /** Dot path to the short URL in a JSON answer (`shortUrl`); else the whole body. */
+          responsePath: z.string().optional(),
+          /** Extra request headers such as API keys; never logged. */
+          headers: z.record(z.string(), z.string()).optional(),
+        })
+        .strict()
+        .optional(),
     })
     .strict()
+    .refine((links) => links.shorten !== 'http' || links.http !== undefined, {
+      message: 'shorten: http needs links.http with at least a url',
+      path: ['http'],
+    })
     .optional(),
   /** `neutralize` (default) keeps `@user@domain` from notifying anyone; `keep` leaves it. */
   mentions: z.enum(['neutralize', 'keep']).optional(),
