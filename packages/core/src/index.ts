@@ -11,9 +11,11 @@ export {
 export { sha256Hex } from './hash.ts';
 export type { MediaCandidate, SourceItem, SourceRef } from './items.ts';
 export { type JobKind, jobId } from './job-ids.ts';
+export { jobOptions, type RetrySettings } from './job-options.ts';
 export { createKeys, hashTagged, type Keys } from './keys.ts';
 export { createJsonLogger, type Logger, silentLogger } from './logger.ts';
 export type { PostPart, PostPlan, Visibility } from './post-plan.ts';
+export { runClassified } from './queue-outcome.ts';
 export {
   type FormatJob,
   type JobData,
@@ -27,4 +29,3 @@ export {
   QUEUE_POLL,
 } from './queues.ts';
 export { createRedis, type RedisRole, waitForReady } from './redis.ts';
-export { runClassified } from './queue-outcome.ts';

@@ -1,0 +1,53 @@
+import type { Logger, PostPlan } from '@herald/core';
+import { contentHash } from './content-hash.ts';
+import type { Ledger } from './ledger.ts';
+import type { PartOutcome } from './publish-part.ts';
+
+/**
+ * A dry-run account posts nothing: it logs the post it would make and records it under
+ * `keys.dryRun(account)` (the ledger it is given), so a repeat logs only what changed.
+ */
+export async function dryRunPlan(
+  account: string,
+  plan: PostPlan,
+  ledger: Ledger,
+  logger: Logger,
+  now: () => number,
+): Promise<PartOutcome[]> {
+  const outcomes: PartOutcome[] = [];
+  for (const part of [...plan.parts].sort((a, b) => a.index - b.index)) {
+    const hash = contentHash(account, part, plan);
+    const entry = await ledger.get(plan.itemKey, part.index);
+    const statusId = entry?.statusId ?? `dry-run-${hash.slice(0, 16)}`;
+    if (entry?.contentHash === hash) {
+      outcomes.push({ index: part.index, statusId, action: 'skipped' });
+      continue;
+    }
+    logger.info(
+      {
+        account,
+        itemKey: plan.itemKey,
+        route: plan.route,
+        part: part.index,
+        text: part.text,
+        spoilerText: part.spoilerText,
+        visibility: part.visibility,
+        language: part.language,
+        sensitive: part.sensitive,
+        media: part.media.map((m) => ({ url: m.url, alt: m.alt ?? '' })),
+        replyToIndex: part.replyToIndex,
+      },
+      entry ? 'dry run: would edit' : 'dry run: would post',
+    );
+    const at = new Date(now()).toISOString();
+    await ledger.record(plan.itemKey, part.index, {
+      statusId,
+      contentHash: hash,
+      postedAt: entry?.postedAt ?? at,
+      ...(entry ? { editedAt: at } : {}),
+      media: [],
+    });
+    outcomes.push({ index: part.index, statusId, action: entry ? 'edited' : 'posted' });
+  }
+  return outcomes;
+}
