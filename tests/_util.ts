@@ -158,13 +158,13 @@ export async function eventually<T>(
   probe: () => Promise<T> | T,
   timeoutMs = 15_000,
   stepMs = 100,
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
     try {
       const value = await probe();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
     } catch (error) {
       last = error;
     }

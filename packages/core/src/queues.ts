@@ -61,6 +61,8 @@ export const jobSchemas = {
   format: z.object({ item: sourceItemSchema }),
   publish: z.object({
     plan: postPlanSchema,
+    /** The source item, so a re-fit after a 422 can format it again with a margin. */
+    item: sourceItemSchema.optional(),
     /** Set when the publisher asks for one re-fit after a 422 "character limit". */
     refit: z.number().int().min(0).optional(),
   }),

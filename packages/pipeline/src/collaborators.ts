@@ -2,7 +2,8 @@ import type { HeraldConfig, Route } from '@herald/config';
 import type { Keys, Logger } from '@herald/core';
 import {
   createBuiltinShortener,
-  type InstanceLimits as FormatLimits,
+  createHttpShortener,
+  type InstanceLimits,
   noShortener,
   type Shortener,
 } from '@herald/format';
@@ -19,9 +20,8 @@ import type { Redis } from 'ioredis';
  * accepts overrides of any of them: the seam tests use instead of mocking modules.
  */
 export interface Collaborators {
+  /** Instance limits by account target, cached in Redis. */
   limitsCache: InstanceLimitsCache;
-  /** The limits the formatter fits to, for an account name. */
-  instanceLimits(account: string): Promise<FormatLimits>;
   shortenerFor(route: Route): Shortener;
   /** The SSRF guard's options for media fetches; private addresses blocked unless set. */
   mediaGuard: AddressGuardOptions;
@@ -46,6 +46,7 @@ export function createCollaborators(
     },
     { ttlMs: 3_600_000 },
   );
+  const httpShorteners = new Map<string, Shortener>();
   const builtin = config.server.publicUrl
     ? createBuiltinShortener(
         { store: deps.redis, keys: deps.keys },
@@ -55,12 +56,6 @@ export function createCollaborators(
 
   return {
     limitsCache,
-    async instanceLimits(name) {
-      const account = config.accounts[name];
-      if (!account) throw new Error(`unknown account "${name}"`);
-      // The client's limits carry the formatter's field names, plus media limits it ignores.
-      return limitsCache.get({ instance: account.instance, dryRun: account.dryRun });
-    },
     shortenerFor(route) {
       const mode = route.links?.shorten ?? 'none';
       if (mode === 'builtin' && builtin) return builtin;
@@ -74,4 +69,15 @@ export function createCollaborators(
     },
     mediaGuard: {},
   };
+}
+
+/** The limits an account's posts are fitted to (its instance's, cached; defaults for a dry run). */
+export function accountLimits(
+  config: HeraldConfig,
+  cache: Pick<InstanceLimitsCache, 'get'>,
+  name: string,
+): Promise<InstanceLimits> {
+  const account = config.accounts[name];
+  if (!account) throw new Error(`unknown account "${name}"`);
+  return cache.get({ instance: account.instance, dryRun: account.dryRun });
 }

@@ -1,6 +1,13 @@
 import type { HeraldConfig, Route } from '@herald/config';
 import { routesFor } from '@herald/config';
-import { errorKind, type Logger, type PostPlan, parseJob, permanent } from '@herald/core';
+import {
+  errorKind,
+  type Logger,
+  type PostPlan,
+  parseJob,
+  permanent,
+  type SourceItem,
+} from '@herald/core';
 import { type InstanceLimits, planPost, type Shortener } from '@herald/format';
 
 export interface FormatDeps {
@@ -9,8 +16,8 @@ export interface FormatDeps {
   /** The account's limits (instance metadata, cached). */
   instanceLimits: (account: string) => Promise<InstanceLimits>;
   shortenerFor: (route: Route) => Shortener;
-  /** Adds the plan to the account's publish queue, idempotently. */
-  enqueuePublish: (plan: PostPlan) => Promise<void>;
+  /** Adds the plan (and its item, for a re-fit) to the account's publish queue, idempotently. */
+  enqueuePublish: (plan: PostPlan, item: SourceItem) => Promise<void>;
 }
 
 export interface FormatResult {
@@ -51,7 +58,7 @@ export function createFormatProcessor(deps: FormatDeps) {
           );
           continue;
         }
-        await deps.enqueuePublish(planned.plan);
+        await deps.enqueuePublish(planned.plan, item);
         result.enqueued.push(route.id);
       } catch (error) {
         if (errorKind(error) !== 'permanent') throw error;

@@ -3,6 +3,7 @@ import {
   createKeys,
   createRedis,
   jobId,
+  jobOptions,
   type Keys,
   type Logger,
   parseDuration,
@@ -14,12 +15,12 @@ import {
 } from '@herald/core';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type Collaborators, createCollaborators } from './collaborators.ts';
+import { accountLimits, type Collaborators, createCollaborators } from './collaborators.ts';
 import { createFormatProcessor } from './format-processor.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { startPoller } from './poller.ts';
 import { startPublishers } from './publishers.ts';
-import { createQueues, jobOptions, type QueueSet } from './queues.ts';
+import { createQueues, type QueueSet } from './queues.ts';
 import { startWeb } from './web.ts';
 
 export const ROLES = ['web', 'poller', 'formatter', 'publisher'] as const;
@@ -129,16 +130,18 @@ function startFormatter(ctx: RoleContext, lifecycle: ReturnType<typeof createLif
   const process = createFormatProcessor({
     config,
     logger: ctx.logger,
-    instanceLimits: collaborators.instanceLimits,
+    instanceLimits: (account) => accountLimits(config, collaborators.limitsCache, account),
     shortenerFor: collaborators.shortenerFor,
-    enqueuePublish: async (plan) => {
+    enqueuePublish: async (plan, item) => {
       const id = jobId(
         'publish',
         plan.account,
         plan.itemKey,
         sha256Hex(JSON.stringify(plan.parts)),
       );
-      await workerQueues.publish(plan.account).add('publish', { plan }, { ...options, jobId: id });
+      await workerQueues
+        .publish(plan.account)
+        .add('publish', { plan, item }, { ...options, jobId: id });
     },
   });
   const worker: Worker = new Worker(

@@ -8,4 +8,4 @@ export {
   type StartOptions,
   startHerald,
 } from './herald.ts';
-export { createQueues, jobOptions, type QueueSet } from './queues.ts';
+export { createQueues, type QueueSet } from './queues.ts';

@@ -1,9 +1,8 @@
-import { QUEUE_POLL, runClassified } from '@herald/core';
+import { jobOptions, QUEUE_POLL, runClassified } from '@herald/core';
 import { createPollProcessor, syncFeedSchedulers } from '@herald/sources';
 import { Worker } from 'bullmq';
 import type { RoleContext } from './herald.ts';
 import type { createLifecycle } from './lifecycle.ts';
-import { jobOptions } from './queues.ts';
 
 /** Keeps one job scheduler per configured feed, and runs the poll worker. */
 export async function startPoller(

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import { jobOptions } from '@herald/core';
 import { resolveShortLink } from '@herald/format';
 import { githubWebhookPlugin } from '@herald/sources';
 import { buildWebApp, createMetrics, type GaugeSample } from '@herald/web';
 import type { RoleContext } from './herald.ts';
 import type { createLifecycle } from './lifecycle.ts';
-import { jobOptions } from './queues.ts';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 

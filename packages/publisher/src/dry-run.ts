@@ -1,19 +1,21 @@
 import type { Logger, PostPlan } from '@herald/core';
+import { countStatus } from '@herald/format';
+import type { InstanceLimits } from '@herald/mastodon';
 import { contentHash } from './content-hash.ts';
 import type { Ledger } from './ledger.ts';
 import type { PartOutcome } from './publish-part.ts';
 
 /**
  * A dry-run account posts nothing: it logs the post it would make and records it under
- * `keys.dryRun(account)` (the ledger it is given), so a repeat logs only what changed.
+ * `keys.dryRun(account)` (the ledger it is given), so a repeat logs only what changed. Each
+ * line carries the status's length as the server would count it, against the limit.
  */
 export async function dryRunPlan(
   account: string,
   plan: PostPlan,
-  ledger: Ledger,
-  logger: Logger,
-  now: () => number,
+  deps: { ledger: Ledger; logger: Logger; limits: InstanceLimits; now: () => number },
 ): Promise<PartOutcome[]> {
+  const { ledger, logger, limits, now } = deps;
   const outcomes: PartOutcome[] = [];
   for (const part of [...plan.parts].sort((a, b) => a.index - b.index)) {
     const hash = contentHash(account, part, plan);
@@ -31,6 +33,8 @@ export async function dryRunPlan(
         part: part.index,
         text: part.text,
         spoilerText: part.spoilerText,
+        length: countStatus(part.text, part.spoilerText, limits.urlChars),
+        limit: limits.maxCharacters,
         visibility: part.visibility,
         language: part.language,
         sensitive: part.sensitive,

@@ -5,6 +5,7 @@ import {
   parseJob,
   permanent,
   runClassified,
+  type SourceItem,
 } from '@herald/core';
 import { type InstanceLimits, type MastodonClient, TOO_LONG } from '@herald/mastodon';
 import type { Job, Worker } from 'bullmq';
@@ -26,7 +27,7 @@ export interface PublishDeps extends LedgerDeps {
    * Re-fits a plan the server rejected as too long, keeping `margin` characters free below
    * the instance limit (the formatter). Called at most once per job.
    */
-  refit?: (plan: PostPlan, margin: number) => Promise<PostPlan>;
+  refit?: (plan: PostPlan, margin: number, item?: SourceItem) => Promise<PostPlan>;
   /** Whatever pauses this account's queue on a rate limit (its Worker). */
   rateLimiter?: Pick<Worker, 'rateLimit'>;
   now?: () => number;
@@ -79,7 +80,12 @@ export function createPublishProcessor(deps: PublishDeps, options: PublishOption
       dryRun,
       parts,
     });
-    if (dryRun) return result(await dryRunPlan(options.account, plan, ledger, deps.logger, now));
+    if (dryRun) {
+      const limits = await deps.limits();
+      return result(
+        await dryRunPlan(options.account, plan, { ledger, logger: deps.logger, limits, now }),
+      );
+    }
 
     const uploads = readUploadCache(job.data);
     const ctx: PartContext = {
@@ -135,7 +141,7 @@ export function createPublishProcessor(deps: PublishDeps, options: PublishOption
           { account: options.account, itemKey: plan.itemKey, margin },
           're-fitting a post the server found too long',
         );
-        const refitted = await deps.refit(plan, margin);
+        const refitted = await deps.refit(plan, margin, data.item);
         if (refitted.account !== plan.account || refitted.itemKey !== plan.itemKey) {
           throw permanent(
             'HERALD_PUBLISH_BAD_PLAN',

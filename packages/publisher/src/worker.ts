@@ -5,6 +5,7 @@ import {
   type PostPlan,
   parseDuration,
   publishQueueName,
+  type SourceItem,
 } from '@herald/core';
 import {
   createMastodonClient,
@@ -35,7 +36,7 @@ export interface PublishWorkerDeps {
   keys: Keys;
   logger: Logger;
   limitsCache: InstanceLimitsCache;
-  refit?: (plan: PostPlan, margin: number) => Promise<PostPlan>;
+  refit?: (plan: PostPlan, margin: number, item?: SourceItem) => Promise<PostPlan>;
   /** Overrides for tests; built from the account otherwise. */
   client?: MastodonClient;
   media?: MediaFetcher;

@@ -3,6 +3,7 @@ import { createKeys, HeraldError, type PostPart, type PostPlan } from '@herald/c
 import {
   createInstanceLimitsCache,
   createMastodonClient,
+  MASTODON_DEFAULT_LIMITS,
   type MastodonClient,
 } from '@herald/mastodon';
 import { startSandbox } from '@herald/sandbox';
@@ -347,11 +348,12 @@ describe('dry run', () => {
   it('logs the post it would make, writes only under keys.dryRun, posts nothing', async () => {
     const { sandbox, account } = await setup();
     const log = captureLogger();
-    const limits = async () => {
-      throw new Error('a dry run without instance needs no limits');
+    const limits = async () => MASTODON_DEFAULT_LIMITS;
+    const media = async () => {
+      throw new Error('a dry run fetches no media');
     };
     const process = createPublishProcessor(
-      { redis, keys, logger: log.logger, limits, media: { fetch: limits } },
+      { redis, keys, logger: log.logger, limits, media: { fetch: media } },
       { account, dryRun: true },
     );
     const plan = planFor(account, [
@@ -373,6 +375,9 @@ describe('dry run', () => {
       spoilerText: 'CW',
       visibility: 'public',
       media: [{ url: 'https://example.org/a.png', alt: 'A' }],
+      // As the server counts: "CW" (2) + "Part 0 of the news " (19) + the URL (23).
+      length: 44,
+      limit: 500,
     });
     await process(jobOf(plan));
     expect(log.lines.filter((l) => l.message.startsWith('dry run'))).toHaveLength(2);
