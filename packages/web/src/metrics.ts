@@ -17,7 +17,8 @@ export interface GaugeSample {
 const labelText = (labels: Record<string, string>) => {
   const entries = Object.entries(labels);
   if (entries.length === 0) return '';
-  const escapeValue = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+  const escapeValue = (v: string) =>
+    v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
   return `{${entries.map(([k, v]) => `${k}="${escapeValue(v)}"`).join(',')}}`;
 };
 
