@@ -1,3 +1,4 @@
+export { newestFirst, sourceItemsOf } from './feed/feed-items.ts';
 export { type FeedState, feedStateKeys, readFeedState } from './feed/feed-state.ts';
 export {
   type FeedValidators,

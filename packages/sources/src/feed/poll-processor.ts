@@ -10,6 +10,7 @@ import {
 } from '@herald/core';
 import type { JobsOptions } from 'bullmq';
 import { enqueueItems, type FormatQueue } from '../format-queue.ts';
+import { newestFirst, sourceItemsOf } from './feed-items.ts';
 import {
   type FeedState,
   type FeedStateRedis,
@@ -139,7 +140,7 @@ export function createPollProcessor(deps: PollProcessorDeps, options: PollProces
       return { feedId, status: 'not-modified' };
     }
 
-    const sourceItems = dedupe(items.map((item) => toSourceItem(feedId, title, item)));
+    const sourceItems = sourceItemsOf(feedId, title, items);
     const itemKeys = sourceItems.map((item) => item.itemKey);
     const unseen = await unseenKeys(deps.redis, keys.seen, itemKeys);
     const baseline = !state.baselineAt;
@@ -201,19 +202,6 @@ function baselineOf(state: FeedState): Pick<FeedState, 'baselineAt'> {
   return state.baselineAt ? { baselineAt: state.baselineAt } : {};
 }
 
-function toSourceItem(
-  feedId: string,
-  feedTitle: string | undefined,
-  item: ParsedFeedItem,
-): SourceItem {
-  return {
-    ...item,
-    source: { kind: 'feed', feedId },
-    itemKey: `feed:${feedId}:${item.itemKey}`,
-    ...(feedTitle ? { sourceTitle: feedTitle } : {}),
-  };
-}
-
 /**
  * What a poll enqueues, oldest first: on the baseline poll only the newest `backfill` items
  * (skipping any a crashed earlier attempt already marked seen), afterwards every unseen item.
@@ -226,17 +214,4 @@ function itemsToEnqueue(
 ): SourceItem[] {
   const candidates = baseline ? newestFirst(items).slice(0, backfill) : items;
   return newestFirst(candidates.filter((item) => unseen.has(item.itemKey))).reverse();
-}
-
-/** Feeds repeat GUIDs now and then; the first occurrence wins. */
-function dedupe(items: SourceItem[]): SourceItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.itemKey) && seen.add(item.itemKey));
-}
-
-/** Newest first by date when every item has one; otherwise feed order (newest first by convention). */
-function newestFirst(items: SourceItem[]): SourceItem[] {
-  const dated = items.map((item) => ({ item, time: Date.parse(item.publishedAt ?? '') }));
-  if (dated.some((d) => Number.isNaN(d.time))) return [...items];
-  return dated.sort((a, b) => b.time - a.time).map((d) => d.item);
 }
