@@ -48,3 +48,17 @@ export const rateLimited = (
 export function errorKind(error: unknown): ErrorKind {
   return error instanceof HeraldError ? error.kind : 'transient';
 }
+
+/**
+ * The system error code (`ECONNREFUSED`, `UND_ERR_CONNECT_TIMEOUT`, …) of an error or of the
+ * errors that caused it; undici wraps socket errors in one or two layers of `cause`.
+ */
+export function errorCodeOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current.cause;
+  }
+  return undefined;
+}

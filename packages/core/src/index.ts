@@ -1,6 +1,7 @@
 export { parseDuration } from './duration.ts';
 export {
   type ErrorKind,
+  errorCodeOf,
   errorKind,
   HeraldError,
   type HeraldErrorOptions,

@@ -10,7 +10,6 @@ export {
   findUrls,
   type InstanceLimits,
   MASTODON_DEFAULT_LIMITS,
-  parseInstanceLimits,
 } from './count/index.ts';
 export {
   applyFilters,
@@ -19,12 +18,9 @@ export {
   filterProblems,
 } from './filters/filters.ts';
 export {
-  type FetchInstanceLimitsOptions,
   type FitInput,
   type FittedPart,
-  fetchInstanceLimits,
   fitToLimit,
-  type InstanceLimitsSource,
   type Segment,
 } from './fit/index.ts';
 export { type HashtagOptions, hashtagOptions, hashtagsFor } from './hashtags/hashtags-for.ts';

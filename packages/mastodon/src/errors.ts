@@ -1,4 +1,4 @@
-import { type HeraldError, permanent, rateLimited, transient } from '@herald/core';
+import { errorCodeOf, type HeraldError, permanent, rateLimited, transient } from '@herald/core';
 
 /** Where a failed call was going; the token is never part of it. */
 export interface CallSite {
@@ -67,19 +67,9 @@ const NOT_SENT = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return undefined;
-}
-
 /** Network failures and timeouts are transient; after a keyed post, possibly posted. */
 export function networkError(site: CallSite, error: unknown): HeraldError {
-  const code = errorCode(error) ?? 'UNKNOWN';
+  const code = errorCodeOf(error) ?? 'UNKNOWN';
   const timeout = /TIMEOUT/.test(code);
   const message = `Mastodon ${site.method} ${site.path} failed: ${timeout ? 'timed out' : 'network error'} (${code})`;
   const sent = !NOT_SENT.has(code);

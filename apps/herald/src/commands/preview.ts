@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { HeraldError } from '@herald/core';
 import {
   type FittedPart,
-  fetchInstanceLimits,
   fitToLimit,
   type InstanceLimits,
   MASTODON_DEFAULT_LIMITS,
@@ -11,6 +10,7 @@ import {
 } from '@herald/format';
 import { type Command, type CommandIo, UsageError } from '../command.ts';
 import { loadCommandConfig } from '../load-config.ts';
+import { previewLimits } from '../preview/instance-limits.ts';
 import { type ItemPreview, planRoutes } from '../preview/plan-routes.ts';
 import { describeItems } from '../preview/render.ts';
 import { feedItems, githubItems } from '../preview/source-items.ts';
@@ -189,14 +189,9 @@ async function resolveLimits(
     if (!URL.canParse(instance) || !/^https?:$/.test(new URL(instance).protocol)) {
       throw new UsageError(`--instance must be an http(s) URL, got "${instance}"`);
     }
-    const fetched = await fetchInstanceLimits(instance, { signal: io.signal });
-    for (const problem of fetched.problems) io.stderr(`herald preview: ${problem}\n`);
-    if (fetched.source === 'defaults') {
-      io.stderr(
-        "herald preview: could not read the instance's limits; using Mastodon's defaults\n",
-      );
-    }
-    base = fetched.limits;
+    base = await previewLimits(instance, io.signal, (message) =>
+      io.stderr(`herald preview: ${message}\n`),
+    );
   }
   return {
     maxCharacters: explicit.maxCharacters ?? base.maxCharacters,

@@ -4,7 +4,6 @@ import { createKeys, HeraldError, type PostPart, type SourceItem } from '@herald
 import {
   countStatus,
   createBuiltinShortener,
-  fetchInstanceLimits,
   type InstanceLimits,
   MASTODON_DEFAULT_LIMITS,
   noShortener,
@@ -12,6 +11,7 @@ import {
   type Shortener,
   type ShortLinkStore,
 } from '@herald/format';
+import { previewLimits } from './instance-limits.ts';
 
 /** What one item becomes on one route, as `herald preview` shows it. */
 export type RoutePreview = {
@@ -57,10 +57,7 @@ export async function planRoutes(
     if (!instance) return Promise.resolve(MASTODON_DEFAULT_LIMITS);
     let limits = limitsByInstance.get(instance);
     if (!limits) {
-      limits = fetchInstanceLimits(instance, { signal: options.signal }).then((fetched) => {
-        for (const problem of fetched.problems) options.warn(`${instance}: ${problem}`);
-        return fetched.limits;
-      });
+      limits = previewLimits(instance, options.signal, options.warn);
       limitsByInstance.set(instance, limits);
     }
     return limits;

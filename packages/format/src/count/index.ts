@@ -8,4 +8,4 @@ export {
 } from './count-status.ts';
 export { type FoundUrl, findUrls } from './find-urls.ts';
 export { countGraphemes, countGraphemesLegacy } from './graphemes.ts';
-export { type InstanceLimits, MASTODON_DEFAULT_LIMITS, parseInstanceLimits } from './limits.ts';
+export { type InstanceLimits, MASTODON_DEFAULT_LIMITS } from './limits.ts';

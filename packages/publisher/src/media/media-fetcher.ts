@@ -1,4 +1,4 @@
-import { type MediaCandidate, permanent, transient } from '@herald/core';
+import { errorCodeOf, type MediaCandidate, permanent, transient } from '@herald/core';
 import type { InstanceLimits } from '@herald/mastodon';
 import { request } from 'undici';
 import {
@@ -41,16 +41,6 @@ function filenameOf(url: URL): string {
 function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
   body.on('error', () => {});
   body.destroy();
-}
-
-function codeOf(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return undefined;
 }
 
 /**
@@ -96,7 +86,7 @@ export function createMediaFetcher(options: MediaFetcherOptions = {}): MediaFetc
         signal,
       });
     } catch (error) {
-      const code = codeOf(error);
+      const code = errorCodeOf(error);
       if (code === MEDIA_BLOCKED) throw error;
       if (code === 'UND_ERR_REDIRECT_MAX') {
         throw permanent('HERALD_MEDIA_REDIRECTS', `media ${where} redirects too often`);
@@ -158,7 +148,7 @@ export function createMediaFetcher(options: MediaFetcherOptions = {}): MediaFetc
         chunks.push(chunk as Buffer);
       }
     } catch (error) {
-      if (codeOf(error) === 'HERALD_MEDIA_TOO_LARGE') throw error;
+      if (errorCodeOf(error) === 'HERALD_MEDIA_TOO_LARGE') throw error;
       throw transient('HERALD_MEDIA_NETWORK', `media ${where} broke off while reading`, {
         cause: error,
       });
