@@ -9,7 +9,7 @@ ARG PNPM_VERSION
 RUN npm install -g pnpm@${PNPM_VERSION}
 WORKDIR /app
 # Fetch by the lockfile alone first, so source edits do not invalidate the dependency layer.
-COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
 RUN pnpm fetch --prod --reporter=append-only
 COPY . .
 RUN pnpm install --offline --frozen-lockfile --prod --reporter=append-only

@@ -2,6 +2,13 @@
 import { runCli } from './cli.ts';
 
 const controller = new AbortController();
+// A reader that stops early (`herald preview … | head`) is not an error: stop writing, exit quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exitCode ??= 0;
+  controller.abort(error);
+  process.stdout.destroy();
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => controller.abort(new Error(signal)));
 }
