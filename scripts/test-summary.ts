@@ -11,4 +11,6 @@ const report = JSON.parse(readFileSync(file, 'utf8')) as {
   numTodoTests: number;
 };
 const skipped = report.numPendingTests + report.numTodoTests;
-process.stdout.write(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped\n`);
+process.stdout.write(
+  `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped\n`,
+);
