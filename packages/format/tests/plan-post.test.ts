@@ -243,8 +243,15 @@ describe('planPost', () => {
       media: [{ url: 'https://cdn.example.org/cover.jpg', type: 'image/jpeg' }],
     });
     expect(plan.parts[0]!.text.endsWith('https://blog.example.org/2024/06/summer/')).toBe(true);
-    expect(notes).toContain('language: "klingon" is not one Mastodon knows');
+    // The route's language wins over the item's (feeds declare one site-wide language).
+    expect(notes).toContain('language: "de_DE" posted as "de"');
     expect(notes).toContain('media: 1 candidate(s) over the limit left out');
+
+    const english = await post(wordpressItem({ language: 'en-US' }), route({ language: 'fr' }));
+    expect(english.plan.parts[0]!.language).toBe('fr');
+    const unknown = await post(wordpressItem({ language: 'klingon' }), route({}));
+    expect(unknown.plan.parts[0]!.language).toBeUndefined();
+    expect(unknown.notes).toContain('language: "klingon" is not one Mastodon knows');
 
     const none = await post(wordpressItem({ language: undefined }), route({ media: false }));
     expect(none.plan.parts[0]!.media).toEqual([]);

@@ -184,21 +184,20 @@ function hashtags(
   return tags;
 }
 
+/**
+ * The post's language. A language set on the route wins: feeds often declare one site-wide
+ * language (WordPress says `en-US` whatever a post is written in) and the operator knows
+ * better. Without one, the item's own language; codes are mapped to Mastodon's (`en-US` → `en`).
+ */
 function planLanguage(
   itemLanguage: string | undefined,
   routeLanguage: string | undefined,
   notes: string[],
 ): string | undefined {
-  const fromItem = toMastodonLanguage(itemLanguage);
-  if (itemLanguage && fromItem === undefined) {
-    notes.push(`language: "${itemLanguage}" is not one Mastodon knows`);
-  }
-  const language = fromItem ?? toMastodonLanguage(routeLanguage);
-  if (routeLanguage && !fromItem && language === undefined) {
-    notes.push(`language: "${routeLanguage}" is not one Mastodon knows`);
-  }
-  if (language !== undefined && language !== (fromItem ? itemLanguage : routeLanguage)) {
-    notes.push(`language: "${fromItem ? itemLanguage : routeLanguage}" posted as "${language}"`);
-  }
+  const given = routeLanguage ?? itemLanguage;
+  if (given === undefined) return undefined;
+  const language = toMastodonLanguage(given);
+  if (language === undefined) notes.push(`language: "${given}" is not one Mastodon knows`);
+  else if (language !== given) notes.push(`language: "${given}" posted as "${language}"`);
   return language;
 }
