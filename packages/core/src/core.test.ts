@@ -3,6 +3,7 @@ import { parseDuration } from './duration.ts';
 import { errorKind, permanent, transient } from './errors.ts';
 import { sha256Hex } from './hash.ts';
 import { jobId } from './job-ids.ts';
+import { workerSettings } from './job-options.ts';
 import { createKeys } from './keys.ts';
 import { parseJob, publishQueueName } from './queues.ts';
 
@@ -15,6 +16,16 @@ describe('job ids', () => {
   });
   it('length-prefix their parts so different splits differ', () => {
     expect(sha256Hex('ab', 'c')).not.toBe(sha256Hex('a', 'bc'));
+  });
+});
+
+describe('worker settings', () => {
+  it('take lock timings from config and let a stalled job run again twice', () => {
+    expect(workerSettings({ lockDuration: '1m', stalledInterval: '10s' })).toEqual({
+      lockDuration: 60_000,
+      stalledInterval: 10_000,
+      maxStalledCount: 2,
+    });
   });
 });
 

@@ -12,7 +12,12 @@ export {
 export { sha256Hex } from './hash.ts';
 export type { MediaCandidate, SourceItem, SourceRef } from './items.ts';
 export { type JobKind, jobId } from './job-ids.ts';
-export { jobOptions, type RetrySettings } from './job-options.ts';
+export {
+  jobOptions,
+  type LockSettings,
+  type RetrySettings,
+  workerSettings,
+} from './job-options.ts';
 export { createKeys, hashTagged, type Keys } from './keys.ts';
 export { createJsonLogger, type Logger, silentLogger } from './logger.ts';
 export type { PostPart, PostPlan, Visibility } from './post-plan.ts';

@@ -21,3 +21,28 @@ export function jobOptions(settings: RetrySettings): JobsOptions {
     removeOnFail: false,
   };
 }
+
+/** The lock settings of `config.workers` that workers run with. */
+export interface LockSettings {
+  /** Job lock, a duration string (`30s`); renewed at half of it while the job runs. */
+  lockDuration: string;
+  /** How often stalled jobs (lock expired: crash, blocked event loop) are looked for. */
+  stalledInterval: string;
+}
+
+/**
+ * BullMQ options every Herald worker runs with, whatever its queue: lock timings from config,
+ * and a job that stalls runs again (at-least-once; every hop is idempotent) up to twice before
+ * it fails with "job stalled more than allowable limit".
+ */
+export function workerSettings(settings: LockSettings): {
+  lockDuration: number;
+  stalledInterval: number;
+  maxStalledCount: number;
+} {
+  return {
+    lockDuration: parseDuration(settings.lockDuration) ?? 30_000,
+    stalledInterval: parseDuration(settings.stalledInterval) ?? 30_000,
+    maxStalledCount: 2,
+  };
+}

@@ -59,6 +59,17 @@ export function createCollaborators(
     shortenerFor(route) {
       const mode = route.links?.shorten ?? 'none';
       if (mode === 'builtin' && builtin) return builtin;
+      const http = route.links?.http;
+      if (mode === 'http' && http) {
+        // One per distinct setting, however many routes share it.
+        const key = JSON.stringify(http);
+        let shortener = httpShorteners.get(key);
+        if (!shortener) {
+          shortener = createHttpShortener(http);
+          httpShorteners.set(key, shortener);
+        }
+        return shortener;
+      }
       if (mode !== 'none') {
         deps.logger.warn(
           { route: route.id, mode },

@@ -28,8 +28,9 @@ export interface FormatResult {
 /**
  * The `format` stage: one source item → one publish job per route. A route that can never be
  * posted (permanent error) does not stop the others; the job then fails with every reason, so
- * the item is visible in `herald failed` and replayable. Transient errors retry the whole job;
- * routes already enqueued are deduplicated by their job ids and by the publisher's ledger.
+ * the item is visible in `herald failed` and replayable. A transient error does not stop the
+ * others either: every route is tried, then the whole job retries; routes already enqueued are
+ * deduplicated by their job ids and by the publisher's ledger.
  */
 export function createFormatProcessor(deps: FormatDeps) {
   return async (data: unknown): Promise<FormatResult> => {
@@ -44,6 +45,7 @@ export function createFormatProcessor(deps: FormatDeps) {
       return result;
     }
     const failures: string[] = [];
+    let retry: { error: unknown } | undefined;
     for (const route of routes) {
       try {
         const limits = await deps.instanceLimits(route.account);
@@ -61,10 +63,11 @@ export function createFormatProcessor(deps: FormatDeps) {
         await deps.enqueuePublish(planned.plan, item);
         result.enqueued.push(route.id);
       } catch (error) {
-        if (errorKind(error) !== 'permanent') throw error;
-        failures.push(`${route.id}: ${(error as Error).message}`);
+        if (errorKind(error) !== 'permanent') retry ??= { error };
+        else failures.push(`${route.id}: ${(error as Error).message}`);
       }
     }
+    if (retry) throw retry.error;
     if (failures.length > 0) throw permanent('HERALD_FORMAT_FAILED', failures.join('; '));
     return result;
   };

@@ -6,18 +6,18 @@ import {
   jobOptions,
   type Keys,
   type Logger,
-  parseDuration,
   QUEUE_FORMAT,
   QUEUE_POLL,
   runClassified,
   sha256Hex,
   waitForReady,
+  workerSettings,
 } from '@herald/core';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { accountLimits, type Collaborators, createCollaborators } from './collaborators.ts';
 import { createFormatProcessor } from './format-processor.ts';
-import { createLifecycle } from './lifecycle.ts';
+import { createLifecycle, workerCloser } from './lifecycle.ts';
 import { startPoller } from './poller.ts';
 import { startPublishers } from './publishers.ts';
 import { createQueues, type QueueSet } from './queues.ts';
@@ -31,7 +31,7 @@ export interface StartOptions {
   logger: Logger;
   /** Replaces collaborators (clients, limits, shortener) — the seam tests use. */
   overrides?: Partial<Collaborators>;
-  /** How long shutdown waits for active jobs before forcing. @defaultValue 10000 */
+  /** How long shutdown waits in all for active jobs before aborting them. @defaultValue 10000 */
   drainMs?: number;
 }
 
@@ -100,11 +100,7 @@ export async function startHerald(
       ...createCollaborators(config, { redis: workerConnection, keys, logger }),
       ...options.overrides,
     },
-    workerOptions: {
-      lockDuration: parseDuration(config.workers.lockDuration) ?? 30_000,
-      stalledInterval: parseDuration(config.workers.stalledInterval) ?? 30_000,
-      maxStalledCount: 2,
-    },
+    workerOptions: workerSettings(config.workers),
   };
   const running: RunningHerald = {
     keys,
@@ -113,7 +109,7 @@ export async function startHerald(
 
   try {
     if (options.roles.some((r) => r !== 'web')) await waitForReady(workerConnection, 30_000);
-    if (options.roles.includes('publisher')) startPublishers(ctx, lifecycle);
+    if (options.roles.includes('publisher')) await startPublishers(ctx, lifecycle);
     if (options.roles.includes('formatter')) startFormatter(ctx, lifecycle);
     if (options.roles.includes('web')) running.webUrl = await startWeb(ctx, lifecycle);
     if (options.roles.includes('poller')) await startPoller(ctx, lifecycle);
@@ -161,11 +157,7 @@ function startFormatter(ctx: RoleContext, lifecycle: ReturnType<typeof createLif
       'format job failed',
     ),
   );
-  lifecycle.add({
-    name: 'format-worker',
-    close: () => worker.close(),
-    force: () => worker.close(true),
-  });
+  lifecycle.add(workerCloser('format-worker', worker));
 }
 
 export { QUEUE_POLL };

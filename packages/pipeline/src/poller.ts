@@ -2,7 +2,7 @@ import { jobOptions, QUEUE_POLL, runClassified } from '@herald/core';
 import { createPollProcessor, syncFeedSchedulers } from '@herald/sources';
 import { Worker } from 'bullmq';
 import type { RoleContext } from './herald.ts';
-import type { createLifecycle } from './lifecycle.ts';
+import { type createLifecycle, workerCloser } from './lifecycle.ts';
 
 /** Keeps one job scheduler per configured feed, and runs the poll worker. */
 export async function startPoller(
@@ -30,11 +30,7 @@ export async function startPoller(
     },
   );
   worker.on('error', (error) => ctx.logger.warn({ err: error.message }, 'poll worker error'));
-  lifecycle.add({
-    name: 'poll-worker',
-    close: () => worker.close(),
-    force: () => worker.close(true),
-  });
+  lifecycle.add(workerCloser('poll-worker', worker));
   const synced = await syncFeedSchedulers(ctx.workerQueues.poll, ctx.config);
   ctx.logger.info({ ...synced }, 'feed schedulers in step with the config');
 }

@@ -1,15 +1,20 @@
 import { createPublishWorker } from '@herald/publisher';
 import type { RoleContext } from './herald.ts';
-import type { createLifecycle } from './lifecycle.ts';
+import { type createLifecycle, workerCloser } from './lifecycle.ts';
 import { createRefit } from './refit.ts';
 
-/** One publish worker per configured account, each paced on its own. */
-export function startPublishers(
+/**
+ * One publish worker per configured account, each paced on its own. Each account's queue runs
+ * one job at a time across all replicas: two jobs of one item (re-planned, so with a new job
+ * id) would otherwise both find the ledger empty and both post; and posts keep their order.
+ */
+export async function startPublishers(
   ctx: RoleContext,
   lifecycle: ReturnType<typeof createLifecycle>,
-): void {
+): Promise<void> {
   const refit = createRefit(ctx.config, ctx.collaborators);
   for (const [name, account] of Object.entries(ctx.config.accounts)) {
+    await ctx.workerQueues.publish(name).setGlobalConcurrency(1);
     const publisher = createPublishWorker(
       {
         connection: ctx.workerConnection,
@@ -24,10 +29,6 @@ export function startPublishers(
         media: ctx.collaborators.mediaGuard,
       },
     );
-    lifecycle.add({
-      name: `publish-worker-${name}`,
-      close: () => publisher.close(),
-      force: () => publisher.worker.close(true),
-    });
+    lifecycle.add(workerCloser(`publish-worker-${name}`, publisher.worker, publisher.close));
   }
 }

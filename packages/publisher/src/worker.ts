@@ -3,9 +3,9 @@ import {
   type Keys,
   type Logger,
   type PostPlan,
-  parseDuration,
   publishQueueName,
   type SourceItem,
+  workerSettings,
 } from '@herald/core';
 import {
   createMastodonClient,
@@ -118,8 +118,7 @@ export function createPublishWorker(
     connection: deps.connection,
     prefix: deps.keys.bullPrefix,
     concurrency: options.concurrency ?? 1,
-    lockDuration: parseDuration(options.workers.lockDuration) ?? 30_000,
-    stalledInterval: parseDuration(options.workers.stalledInterval) ?? 30_000,
+    ...workerSettings(options.workers),
     limiter: { max: 1_000, duration: 1_000 },
   });
   worker.on('error', (error) => {

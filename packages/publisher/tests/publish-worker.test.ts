@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createKeys, createRedis, jobOptions, type PostPlan, publishQueueName } from '@herald/core';
+import {
+  createKeys,
+  createRedis,
+  jobOptions,
+  type PostPlan,
+  publishQueueName,
+  workerSettings,
+} from '@herald/core';
 import { createInstanceLimitsCache, MASTODON_DEFAULT_LIMITS } from '@herald/mastodon';
 import { startSandbox } from '@herald/sandbox';
 import { type Job, Queue } from 'bullmq';
@@ -162,5 +169,8 @@ describe('publish worker', () => {
     expect(log.lines.find((l) => l.message === 'dry run: would post')?.fields.text).toBe(
       'Only logged',
     );
+    // The stall policy of every Herald worker (format and poll use the same settings).
+    expect(publisher.worker.opts).toMatchObject(workerSettings(workers));
+    expect(publisher.worker.opts.maxStalledCount).toBe(2);
   });
 });

@@ -49,6 +49,11 @@ describe('syncFeedSchedulers', () => {
     });
     const next = await queue.getJobs(['delayed', 'waiting']);
     expect(next.map((j) => j.data.feedId).sort()).toEqual(['blog', 'news']);
+    // Finished polls are pruned, not kept forever (BullMQ's default).
+    for (const job of next) {
+      expect(job.opts.removeOnComplete).toEqual({ count: 100 });
+      expect(job.opts.removeOnFail).toEqual({ age: 604_800, count: 1_000 });
+    }
 
     // Idempotent: running it again changes nothing.
     await syncFeedSchedulers(

@@ -4,6 +4,15 @@ import type { Queue } from 'bullmq';
 
 const PREFIX = 'feed-';
 
+/**
+ * Poll jobs kept afterwards. BullMQ keeps finished jobs forever by default, and a feed polled
+ * every minute makes half a million a year; the feed state records each poll's outcome anyway.
+ */
+const POLL_RETENTION = {
+  removeOnComplete: { count: 100 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+};
+
 /** The job scheduler id of a feed. */
 export const feedSchedulerId = (feedId: string) => `${PREFIX}${feedId}`;
 
@@ -33,7 +42,7 @@ export async function syncFeedSchedulers(
     await queue.upsertJobScheduler(
       id,
       { every: parseDuration(feed.every) ?? 600_000 },
-      { name: 'poll', data: { feedId: feed.id } },
+      { name: 'poll', data: { feedId: feed.id }, opts: POLL_RETENTION },
     );
   }
   const removed: string[] = [];
