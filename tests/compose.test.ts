@@ -67,6 +67,8 @@ describe('docker-compose.yml', () => {
       expect(service.command, name).toEqual(['start', '--role', name]);
       expect(service.image, name).toBe('herald:latest');
       expect(service.depends_on?.redis?.condition, name).toBe('service_healthy');
+      // Longer than Herald's 10 s drain, so Docker does not SIGKILL a clean shutdown.
+      expect((service as { stop_grace_period?: string }).stop_grace_period, name).toBe('30s');
       expect(
         service.volumes?.some((v) => v.endsWith(':/config/herald.yaml:ro')),
         name,

@@ -203,8 +203,12 @@ export const configSchema = z
       .object({
         lockDuration: positiveDuration.default('30s'),
         stalledInterval: positiveDuration.default('30s'),
-        attempts: z.number().int().min(1).default(8),
+        /** Attempts for a transient failure before the job lands in the failed list. @defaultValue 20 */
+        attempts: z.number().int().min(1).default(20),
+        /** First wait between attempts; it doubles each time. @defaultValue '5s' */
         backoff: duration.default('5s'),
+        /** Longest wait between attempts: 20 attempts from 5s capped at 15m span about 3 hours. @defaultValue '15m' */
+        maxBackoff: positiveDuration.default('15m'),
       })
       .strict()
       .prefault({}),

@@ -3,7 +3,7 @@ import { parseDuration } from './duration.ts';
 import { errorKind, permanent, transient } from './errors.ts';
 import { sha256Hex } from './hash.ts';
 import { jobId } from './job-ids.ts';
-import { workerSettings } from './job-options.ts';
+import { BACKOFF_TYPE, retryDelay, workerSettings } from './job-options.ts';
 import { createKeys } from './keys.ts';
 import { parseJob, publishQueueName } from './queues.ts';
 
@@ -21,11 +21,49 @@ describe('job ids', () => {
 
 describe('worker settings', () => {
   it('take lock timings from config and let a stalled job run again twice', () => {
-    expect(workerSettings({ lockDuration: '1m', stalledInterval: '10s' })).toEqual({
+    const settings = workerSettings({
+      lockDuration: '1m',
+      stalledInterval: '10s',
+      backoff: '5s',
+      maxBackoff: '15m',
+    });
+    expect(settings).toMatchObject({
       lockDuration: 60_000,
       stalledInterval: 10_000,
       maxStalledCount: 2,
     });
+  });
+});
+
+describe('retry delays', () => {
+  const half = () => 1; // no jitter: the upper bound
+  it('double from the base and stop at the cap', () => {
+    const delays = [1, 2, 3, 4, 8, 9, 20].map((n) => retryDelay(n, 5_000, 900_000, half));
+    expect(delays).toEqual([5_000, 10_000, 20_000, 40_000, 640_000, 900_000, 900_000]);
+  });
+  it('jitter down by at most half', () => {
+    expect(retryDelay(3, 5_000, 900_000, () => 0)).toBe(10_000);
+    for (let i = 0; i < 100; i++) {
+      const delay = retryDelay(30, 5_000, 900_000);
+      expect(delay).toBeGreaterThanOrEqual(450_000);
+      expect(delay).toBeLessThanOrEqual(900_000);
+    }
+  });
+  it('span about three hours with the defaults (20 attempts, 5s, 15m cap)', () => {
+    let total = 0;
+    for (let n = 1; n < 20; n++) total += retryDelay(n, 5_000, 900_000, half);
+    expect(total / 3_600_000).toBeGreaterThan(2.5);
+    expect(total / 3_600_000).toBeLessThan(4);
+  });
+  it('are unknown to BullMQ types other than Herald’s', () => {
+    const { settings } = workerSettings({
+      lockDuration: '30s',
+      stalledInterval: '30s',
+      backoff: '5s',
+      maxBackoff: '15m',
+    });
+    expect(settings.backoffStrategy(1, 'something-else')).toBe(-1);
+    expect(settings.backoffStrategy(1, BACKOFF_TYPE)).toBeGreaterThanOrEqual(2_500);
   });
 });
 

@@ -13,9 +13,11 @@ export { sha256Hex } from './hash.ts';
 export type { MediaCandidate, SourceItem, SourceRef } from './items.ts';
 export { type JobKind, jobId } from './job-ids.ts';
 export {
+  BACKOFF_TYPE,
   jobOptions,
   type LockSettings,
   type RetrySettings,
+  retryDelay,
   workerSettings,
 } from './job-options.ts';
 export { createKeys, hashTagged, type Keys } from './keys.ts';

@@ -147,6 +147,9 @@ function startFormatter(ctx: RoleContext, lifecycle: ReturnType<typeof createLif
       connection: ctx.workerConnection,
       prefix: ctx.keys.bullPrefix,
       concurrency: 4,
+      // Without a limiter BullMQ checks a manual rate limit (`worker.rateLimit`) only in the
+      // process that set it; with one, every formatter replica honours the pause.
+      limiter: { max: 1_000, duration: 1_000 },
       ...ctx.workerOptions,
     },
   );

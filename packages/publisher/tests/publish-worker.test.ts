@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  BACKOFF_TYPE,
   createKeys,
   createRedis,
   jobOptions,
@@ -22,7 +23,13 @@ import {
 
 const connection = createRedis('redis://127.0.0.1:6379', 'worker');
 const keys = createKeys(`test-worker-${randomBytes(4).toString('hex')}`);
-const workers = { lockDuration: '5s', stalledInterval: '5s', attempts: 3, backoff: '100ms' };
+const workers = {
+  lockDuration: '5s',
+  stalledInterval: '5s',
+  attempts: 3,
+  backoff: '100ms',
+  maxBackoff: '1s',
+};
 const cleanups: (() => Promise<unknown>)[] = [];
 let accounts = 0;
 
@@ -170,7 +177,11 @@ describe('publish worker', () => {
       'Only logged',
     );
     // The stall policy of every Herald worker (format and poll use the same settings).
-    expect(publisher.worker.opts).toMatchObject(workerSettings(workers));
+    const { settings, ...locks } = workerSettings(workers);
+    expect(publisher.worker.opts).toMatchObject(locks);
+    // Herald's capped backoff is known to the worker (an unknown type would fail the job).
+    expect(publisher.worker.opts.settings?.backoffStrategy?.(1, BACKOFF_TYPE)).toBeGreaterThan(0);
+    expect(settings.backoffStrategy(1, BACKOFF_TYPE)).toBeGreaterThan(0);
     expect(publisher.worker.opts.maxStalledCount).toBe(2);
   });
 });
