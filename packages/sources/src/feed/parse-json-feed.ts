@@ -1,7 +1,7 @@
 import type { MediaCandidate } from '@herald/core';
 import { permanent } from '@herald/core';
-import { cleanText, snippet, textToHtml } from '../text.ts';
-import { deriveItemKey } from './item-key.ts';
+import { cleanText, textToHtml } from '../text.ts';
+import { feedItem } from './feed-item.ts';
 import { absoluteHttpUrl, add } from './media.ts';
 import { isoDate, type ParsedFeed, type ParsedFeedItem } from './parsed-feed.ts';
 
@@ -71,29 +71,22 @@ function mapJsonItem(item: Json, context: JsonContext): ParsedFeedItem {
   const updatedAt = isoDate(str(item.date_modified));
   const author = authorName(item) ?? context.feedAuthor;
   const language = str(item.language) ?? context.language;
-  const itemKey = deriveItemKey(
+  return feedItem(
     {
-      ...(id ? { id } : {}),
-      ...(url ? { link: url } : {}),
-      ...(title ? { title } : {}),
-      ...(publishedAt ? { date: publishedAt } : {}),
-      contentSnippet: snippet(contentHtml),
+      id,
+      url,
+      title,
+      contentHtml,
+      summaryHtml,
+      author,
+      publishedAt,
+      updatedAt,
+      language,
+      categories: tags(item),
+      media: jsonMedia(item, url ?? context.base),
     },
     context.feedUrl,
   );
-  return {
-    itemKey,
-    ...(url ? { url } : {}),
-    ...(title ? { title } : {}),
-    ...(contentHtml ? { contentHtml } : {}),
-    ...(summaryHtml ? { summaryHtml } : {}),
-    ...(author ? { author } : {}),
-    ...(publishedAt ? { publishedAt } : {}),
-    ...(updatedAt ? { updatedAt } : {}),
-    categories: tags(item),
-    media: jsonMedia(item, url ?? context.base),
-    ...(language ? { language } : {}),
-  };
 }
 
 /** 1.1 has `authors`, 1.0 has `author`. */

@@ -1,6 +1,6 @@
 import Parser from 'rss-parser';
-import { cleanText, snippet, textToHtml } from '../text.ts';
-import { deriveItemKey } from './item-key.ts';
+import { cleanText, textToHtml } from '../text.ts';
+import { feedItem } from './feed-item.ts';
 import { absoluteHttpUrl, mediaGroupDescription, xmlItemMedia } from './media.ts';
 import { isoDate, type ParsedFeed, type ParsedFeedItem } from './parsed-feed.ts';
 import { attrsOf, childrenOf, isRecord, stringField, textOf, type XmlRecord } from './xml-node.ts';
@@ -70,30 +70,22 @@ function mapXmlItem(raw: XmlRecord, context: ItemContext): ParsedFeedItem {
   const updatedAt = isoDate(stringField(raw, 'updated'));
   const author = authorOf(raw);
   const language = attrsOf({ $: raw.itemAttributes })['xml:lang'] ?? stringField(raw, 'language');
-  const itemKey = deriveItemKey(
+  return feedItem(
     {
-      ...(guid ? { id: guid } : {}),
-      ...(link ? { link } : {}),
-      ...(title ? { title } : {}),
-      ...(publishedAt ? { date: publishedAt } : {}),
-      contentSnippet: snippet(contentHtml ?? summaryHtml),
+      id: guid,
+      url: link,
+      title,
+      contentHtml,
+      summaryHtml,
+      author,
+      publishedAt,
+      updatedAt,
+      language: language ?? context.language,
+      categories: categoriesOf(raw),
+      media: xmlItemMedia(raw, link ?? context.base),
     },
     context.feedUrl,
   );
-  const lang = language ?? context.language;
-  return {
-    itemKey,
-    ...(link ? { url: link } : {}),
-    ...(title ? { title } : {}),
-    ...(contentHtml ? { contentHtml } : {}),
-    ...(summaryHtml ? { summaryHtml } : {}),
-    ...(author ? { author } : {}),
-    ...(publishedAt ? { publishedAt } : {}),
-    ...(updatedAt ? { updatedAt } : {}),
-    categories: categoriesOf(raw),
-    media: xmlItemMedia(raw, link ?? context.base),
-    ...(lang ? { language: lang } : {}),
-  };
 }
 
 /** Atom text constructs default to `type="text"`; RSS bodies are HTML by convention. */
