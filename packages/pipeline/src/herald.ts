@@ -7,7 +7,6 @@ import {
   type Keys,
   type Logger,
   QUEUE_FORMAT,
-  QUEUE_POLL,
   runClassified,
   sha256Hex,
   waitForReady,
@@ -162,5 +161,3 @@ function startFormatter(ctx: RoleContext, lifecycle: ReturnType<typeof createLif
   );
   lifecycle.add(workerCloser('format-worker', worker));
 }
-
-export { QUEUE_POLL };
