@@ -23,6 +23,8 @@ const prefix = uniquePrefix('crash');
 let sandbox: Sandbox;
 let feed: FeedServer;
 let intake: RunningHerald;
+/** The sandbox's request log, shown when the test fails. */
+const requests: string[] = [];
 
 const items: RssItem[] = Array.from({ length: ITEMS }, (_, i) => ({
   guid: `item-${i}`,
@@ -43,7 +45,11 @@ function configInput() {
 
 beforeAll(async () => {
   // A tight rate limit keeps the publisher busy for seconds, so the kill lands mid-run.
-  sandbox = await startSandbox({ tokens: ['token-main'], rateLimit: { max: 4, windowMs: 1_000 } });
+  sandbox = await startSandbox({
+    tokens: ['token-main'],
+    rateLimit: { max: 4, windowMs: 1_000 },
+    log: (line) => requests.push(line),
+  });
   feed = await startFeedServer(rss(items));
 });
 
@@ -74,9 +80,11 @@ it('loses nothing and duplicates nothing when the publisher is SIGKILLed and res
   const second = runHerald(['start', '--role', 'publisher', '--config', configFile]);
   try {
     await eventually(() => sandbox.statuses().length >= ITEMS, 45_000, 100).catch((error) => {
-      const log = second.stderr().split('\n').slice(-30).join('\n');
+      const log = second.stderr().split('\n').slice(-20).join('\n');
+      const seen = requests.slice(-20).join('\n');
       throw new Error(
-        `${error.message}: ${sandbox.statuses().length}/${ITEMS} posted (${atKill} at the kill)\n${log}`,
+        `${error.message}: ${sandbox.statuses().length}/${ITEMS} posted (${atKill} at the kill)\n` +
+          `publisher log:\n${log}\nlast requests to the sandbox:\n${seen}`,
       );
     });
     // Give a stalled job time to be (wrongly) run again before counting.

@@ -53,6 +53,17 @@ describe('pacer', () => {
     expect(c.waits).toEqual([]);
   });
 
+  it('waits inside the job for a reset that is near, rather than restarting the job', async () => {
+    const c = clock();
+    const pacer = createPacer({ now: c.now, wait: c.wait, maxInlineWaitMs: 5_000 });
+    pacer.observe('api', { limit: 4, remaining: 0, resetAt: c.now() + 1_200 });
+    await pacer.wait('api');
+    expect(c.waits).toEqual([1_200]);
+    // A new window: the next request goes at once.
+    await pacer.wait('api');
+    expect(c.waits).toEqual([1_200]);
+  });
+
   it('turns a wait too long for a job into a pause until the next slot', async () => {
     const c = clock();
     const pacer = createPacer({ now: c.now, wait: c.wait, maxInlineWaitMs: 5_000 });

@@ -24,8 +24,8 @@ export const PACED = 'HERALD_MASTODON_PACED';
 /**
  * Paces one account by its `X-RateLimit-*` headers (Mastodon.py's "pace" idea): while plenty
  * remains, requests go at once; once the remaining share drops below `paceBelow`, each request
- * is spaced so the rest of the window is used evenly; at zero remaining the account pauses
- * until the reset. State is per bucket (media uploads have their own throttle) and is
+ * is spaced so the rest of the window is used evenly; at zero remaining the request waits for
+ * a reset within `maxInlineWaitMs`, else the account pauses until it. State is per bucket (media uploads have their own throttle) and is
  * corrected by every response, so several replicas converge on the server's count.
  */
 export function createPacer(options: PacerOptions = {}): Pacer {
@@ -46,11 +46,19 @@ export function createPacer(options: PacerOptions = {}): Pacer {
         return;
       }
       if (state.remaining <= 0) {
-        throw rateLimited(
-          PACED,
-          `rate limit used up until ${new Date(state.resetAt).toISOString()}`,
-          state.resetAt,
-        );
+        // A reset near enough is waited for inside the job, like any short pacing delay:
+        // pausing instead would restart the job, and one that needs more requests than a
+        // window allows (a reconcile after a crash) would never get through.
+        if (state.resetAt - at > maxInline) {
+          throw rateLimited(
+            PACED,
+            `rate limit used up until ${new Date(state.resetAt).toISOString()}`,
+            state.resetAt,
+          );
+        }
+        await wait(state.resetAt - at, signal);
+        buckets.delete(bucket);
+        return;
       }
       if (state.nextAt > at) {
         const delay = state.nextAt - at;
